@@ -3,8 +3,7 @@
 
 namespace otelconsole {
 
-std::string SourceLocation::toString() const
-{
+std::string SourceLocation::toString() const {
     std::string text = file;
     if (line > 0) {
         text += (text.empty() ? "line " : ":") + std::to_string(line);
@@ -14,8 +13,7 @@ std::string SourceLocation::toString() const
     return text;
 }
 
-std::string Error::toString() const
-{
+std::string Error::toString() const {
     const std::string where = location.toString();
     return where.empty() ? message : where + ": " + message;
 }

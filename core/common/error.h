@@ -57,8 +57,8 @@ template<typename T>
 using Result = std::expected<T, Error>;
 
 /// Shorthand for returning an error from a function that returns Result<T>.
-[[nodiscard]] inline std::unexpected<Error> fail(ErrorKind kind, std::string message, SourceLocation location = {})
-{
+[[nodiscard]] inline std::unexpected<Error> fail(ErrorKind kind, std::string message,
+                                                 SourceLocation location = {}) {
     return std::unexpected(Error{kind, std::move(message), std::move(location), {}, 0, {}});
 }
 
