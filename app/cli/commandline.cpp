@@ -12,8 +12,7 @@ namespace {
 
 using Command = std::function<int(const QStringList &, const Streams &)>;
 
-const std::map<QString, Command> &commands()
-{
+const std::map<QString, Command> &commands() {
     static const std::map<QString, Command> table = {
         {QStringLiteral("render"), runRender},
         {QStringLiteral("validate"), runValidate},
@@ -23,14 +22,12 @@ const std::map<QString, Command> &commands()
 
 } // namespace
 
-bool isSubcommand(const QString &name)
-{
+bool isSubcommand(const QString &name) {
     return commands().contains(name) || name == QLatin1String("help") || name == QLatin1String("--help")
            || name == QLatin1String("-h");
 }
 
-QString usageText()
-{
+QString usageText() {
     return QStringLiteral(
         "Usage: otel-console [COMMAND] [ARGS...]\n"
         "\n"
@@ -44,13 +41,12 @@ QString usageText()
         "unreadable file.\n");
 }
 
-int runSubcommand(const QStringList &arguments, const Streams &streams)
-{
+int runSubcommand(const QStringList &arguments, const Streams &streams) {
     const QString name = arguments.value(0);
     const auto command = commands().find(name);
     if (command == commands().end()) {
-        const bool askedForHelp = name == QLatin1String("help") || name == QLatin1String("--help")
-                                  || name == QLatin1String("-h");
+        const bool askedForHelp =
+            name == QLatin1String("help") || name == QLatin1String("--help") || name == QLatin1String("-h");
         std::fputs(usageText().toLocal8Bit().constData(), askedForHelp ? streams.out : streams.err);
         return askedForHelp ? Success : BadUsage;
     }

@@ -8,8 +8,7 @@ namespace otelconsole::cli {
 
 namespace {
 
-void printLine(std::FILE *stream, const std::string &text)
-{
+void printLine(std::FILE *stream, const std::string &text) {
     std::fputs(text.c_str(), stream);
     std::fputc('\n', stream);
 }
@@ -17,11 +16,11 @@ void printLine(std::FILE *stream, const std::string &text)
 } // namespace
 
 std::expected<QString, int> parseProjectArguments(QCommandLineParser &parser, const QString &command,
-                                                  const QStringList &arguments, const Streams &streams)
-{
+                                                  const QStringList &arguments, const Streams &streams) {
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file (YAML)."));
     if (!parser.parse(QStringList{command} + arguments)) {
-        printLine(streams.err, "otel-console " + command.toStdString() + ": " + parser.errorText().toStdString());
+        printLine(streams.err,
+                  "otel-console " + command.toStdString() + ": " + parser.errorText().toStdString());
         return std::unexpected(BadUsage);
     }
     const QStringList positional = parser.positionalArguments();
@@ -34,12 +33,12 @@ std::expected<QString, int> parseProjectArguments(QCommandLineParser &parser, co
     return positional.front();
 }
 
-std::expected<ProjectInput, int> loadAndValidate(const QString &path, const Streams &streams)
-{
+std::expected<ProjectInput, int> loadAndValidate(const QString &path, const Streams &streams) {
     auto loaded = loadProjectFile(path.toStdString());
     if (!loaded) {
         printLine(streams.err, "error: " + loaded.error().toString());
-        const bool unreadable = loaded.error().kind == ErrorKind::Io || loaded.error().kind == ErrorKind::NotFound;
+        const bool unreadable =
+            loaded.error().kind == ErrorKind::Io || loaded.error().kind == ErrorKind::NotFound;
         return std::unexpected(unreadable ? BadUsage : Failed);
     }
     ProjectInput input{std::move(*loaded), {}};
@@ -47,8 +46,7 @@ std::expected<ProjectInput, int> loadAndValidate(const QString &path, const Stre
     return input;
 }
 
-void printDiagnostics(const std::vector<Diagnostic> &diagnostics, std::FILE *stream)
-{
+void printDiagnostics(const std::vector<Diagnostic> &diagnostics, std::FILE *stream) {
     for (const Diagnostic &diagnostic : diagnostics)
         printLine(stream, diagnostic.toString());
 }

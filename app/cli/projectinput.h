@@ -20,8 +20,10 @@ struct ProjectInput {
 
 /// Parses `arguments` with `parser` (the subcommand name is supplied as program name) and checks that
 /// exactly one positional PROJECT argument is given; prints what is wrong and returns BadUsage if not.
-[[nodiscard]] std::expected<QString, int> parseProjectArguments(QCommandLineParser &parser, const QString &command,
-                                                                 const QStringList &arguments, const Streams &streams);
+[[nodiscard]] std::expected<QString, int> parseProjectArguments(QCommandLineParser &parser,
+                                                                const QString &command,
+                                                                const QStringList &arguments,
+                                                                const Streams &streams);
 
 /// Loads and validates a project. An unreadable file gives BadUsage, a malformed one Failed; either way
 /// the reason has been printed.

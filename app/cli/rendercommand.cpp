@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "catalog/catalog.h"
 #include "cli/commands.h"
 #include "cli/projectinput.h"
-#include "catalog/catalog.h"
 #include "render/renderer.h"
 
 #include <QSaveFile>
@@ -10,8 +10,7 @@ namespace otelconsole::cli {
 
 namespace {
 
-bool writeOutput(const QString &target, const std::string &text, const Streams &streams)
-{
+bool writeOutput(const QString &target, const std::string &text, const Streams &streams) {
     if (target.isEmpty() || target == QLatin1String("-")) {
         std::fwrite(text.data(), 1, text.size(), streams.out);
         return true;
@@ -20,7 +19,8 @@ bool writeOutput(const QString &target, const std::string &text, const Streams &
     if (!file.open(QIODevice::WriteOnly)
         || file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
         || !file.commit()) {
-        std::fprintf(streams.err, "error: cannot write %s: %s\n", qPrintable(target), qPrintable(file.errorString()));
+        std::fprintf(streams.err, "error: cannot write %s: %s\n", qPrintable(target),
+                     qPrintable(file.errorString()));
         return false;
     }
     return true;
@@ -28,13 +28,13 @@ bool writeOutput(const QString &target, const std::string &text, const Streams &
 
 } // namespace
 
-int runRender(const QStringList &arguments, const Streams &streams)
-{
+int runRender(const QStringList &arguments, const Streams &streams) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write the Kubernetes manifests of an otel-console project."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write to FILE instead of standard output (- for stdout)."),
-                                    QStringLiteral("FILE"));
+    parser.setApplicationDescription(
+        QStringLiteral("Write the Kubernetes manifests of an otel-console project."));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write to FILE instead of standard output (- for stdout)."), QStringLiteral("FILE"));
     parser.addOption(output);
     const auto path = parseProjectArguments(parser, QStringLiteral("render"), arguments, streams);
     if (!path)

@@ -6,8 +6,7 @@
 
 namespace otelconsole::cli {
 
-int runValidate(const QStringList &arguments, const Streams &streams)
-{
+int runValidate(const QStringList &arguments, const Streams &streams) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the diagnostics of an otel-console project."));
     const auto path = parseProjectArguments(parser, QStringLiteral("validate"), arguments, streams);
