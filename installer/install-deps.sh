@@ -10,7 +10,7 @@ packages=(
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
     # libraries
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
-    libqt6svg6 qt6-qpa-plugins qt6-l10n-tools libgl-dev
+    libqt6svg6 qt6-qpa-plugins qt6-l10n-tools libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libyaml-cpp-dev nlohmann-json3-dev qcoro-qt6-dev libcpp-httplib-dev libssl-dev openssl
     libgtest-dev libgmock-dev libbenchmark-dev
     # tests: virtual display, schema validator runtime, screenshots
