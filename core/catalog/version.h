@@ -26,13 +26,18 @@ struct Version {
 enum class Distribution { Core, K8s, Contrib };
 
 [[nodiscard]] std::string_view toString(Distribution distribution);
+/// "core", "k8s" or "contrib", as the catalog file spells them.
+[[nodiscard]] std::optional<Distribution> distributionFromString(std::string_view text);
+/// The distribution's image on Docker Hub, e.g. otel/opentelemetry-collector-k8s.
+[[nodiscard]] std::string_view dockerHubRepository(Distribution distribution);
 
 /// A collector image reference split into what decides which components it contains.
 struct CollectorImage {
-    std::string repository;          ///< e.g. otel/opentelemetry-collector-contrib
-    std::string tag;                 ///< e.g. 0.159.0; "latest" when absent
+    std::string repository; ///< e.g. otel/opentelemetry-collector-contrib, as written
+    std::string tag;        ///< e.g. 0.159.0; "latest" when neither tag nor digest is given
+    std::string digest;     ///< e.g. sha256:…; empty when the reference has none
     Distribution distribution = Distribution::Contrib;
-    std::optional<Version> version;  ///< nullopt for tags such as "latest" or digests
+    std::optional<Version> version; ///< nullopt for tags such as "latest" or digests
 
     /// Recognises otel/opentelemetry-collector{,-k8s,-contrib} on Docker Hub and under
     /// ghcr.io/open-telemetry/opentelemetry-collector-releases/; other repositories are an error
