@@ -53,7 +53,9 @@ enum class RbacPreset {
     Custom,       ///< the rules listed in the project
 };
 
+/// The preset's spelling in project files: node_level, cluster_level, pod_level, derived, custom.
 [[nodiscard]] std::string_view toString(RbacPreset preset);
+[[nodiscard]] std::optional<RbacPreset> rbacPresetFromString(std::string_view text);
 
 /// The collector's identity in the cluster and what it may read.
 struct RbacConfig {
@@ -88,6 +90,7 @@ struct K8sDeploymentConfig {
 enum class ServiceType { ClusterIP, NodePort, LoadBalancer };
 
 [[nodiscard]] std::string_view toString(ServiceType type);
+[[nodiscard]] std::optional<ServiceType> serviceTypeFromString(std::string_view text);
 
 struct ServicePort {
     std::string name;
@@ -155,6 +158,10 @@ struct SidecarTarget {
 };
 
 enum class NativeSidecar { Auto, Always, Never };
+
+/// auto, always or never, as written in project files.
+[[nodiscard]] std::string_view toString(NativeSidecar native);
+[[nodiscard]] std::optional<NativeSidecar> nativeSidecarFromString(std::string_view text);
 
 struct SidecarConfig {
     SidecarTarget target;

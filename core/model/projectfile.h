@@ -38,8 +38,11 @@ struct LoadedProject {
 /// Writes atomically: the old file stays intact until the new one is complete on disk.
 [[nodiscard]] Result<void> saveProjectFile(const Project &project, const std::string &path);
 
-/// Reads a collector config.yaml (receivers, processors, exporters, extensions, connectors, service).
-[[nodiscard]] Result<CollectorConfig> parseCollectorConfig(std::string_view text, const std::string &file = {});
+/// Reads a collector config.yaml (receivers, processors, exporters, extensions, connectors, service) with
+/// the same checks as the `collector:` section of a project. Messages name fields without the
+/// `collector.` prefix (`receivers.otlp.protocols`), as they stand in the config file itself.
+[[nodiscard]] Result<CollectorConfig> parseCollectorConfig(std::string_view text,
+                                                           const std::string &file = {});
 /// The collector config in the collector's own format, ready to be written as config.yaml.
 [[nodiscard]] Json collectorConfigToJson(const CollectorConfig &config);
 
