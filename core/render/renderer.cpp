@@ -46,7 +46,13 @@ void appendWorkload(std::vector<Json> &objects, const RenderContext &context) {
 
 /// Every object in dependency order: what a pod refers to exists before the pod does.
 std::vector<Json> buildObjects(const RenderContext &context) {
-    std::vector<Json> objects{buildNamespace(context)};
+    std::vector<Json> objects;
+
+    // A sidecar joins its application in the application's namespace. Owning that Namespace would let
+    // an undeploy of the collector delete the application with it.
+    if (context.mode() != DeploymentMode::Sidecar) {
+        objects.push_back(buildNamespace(context));
+    }
     for (Json &object : buildRbacObjects(context)) {
         objects.push_back(std::move(object));
     }
