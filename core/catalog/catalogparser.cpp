@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalog/catalogparser.h"
 
-#include "common/yaml.h"
-
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace otelconsole {
 
@@ -16,20 +13,8 @@ namespace {
 constexpr int supportedCatalogVersion = 1;
 constexpr std::array<std::string_view, 6> fieldTypes{"string", "int", "bool", "duration", "enum", "list"};
 
-bool isAbsent(const YAML::Node &node) {
-    // Check IsDefined first: a missing key yields an invalid node on which IsNull() would throw.
-    return !node.IsDefined() || node.IsNull();
-}
-
 std::string inQuotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
-}
-
-std::string joined(std::initializer_list<std::string_view> words) {
-    std::string text;
-    for (const std::string_view word : words)
-        text += (text.empty() ? "" : ", ") + std::string(word);
-    return text;
 }
 
 /// The error of the first failed result, for steps that read several keys before checking any.
@@ -40,12 +25,6 @@ std::optional<Error> firstError(const Results &...results) {
     return error;
 }
 
-SourceLocation locationOf(const YAML::Mark &mark, const std::string &file) {
-    if (mark.is_null())
-        return {file, 0, 0};
-    return {file, mark.line + 1, mark.column + 1};
-}
-
 } // namespace
 
 Result<CatalogData> CatalogParser::parse(std::string_view text) const {
@@ -54,7 +33,7 @@ Result<CatalogData> CatalogParser::parse(std::string_view text) const {
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception &exception) {
         return fail(ErrorKind::InvalidInput, "the catalog is not valid YAML: " + exception.msg,
-                    locationOf(exception.mark, m_file));
+                    m_reader.location(exception.mark));
     }
 
     // The accessors below check node types before converting; this only keeps an overlooked case
@@ -63,24 +42,25 @@ Result<CatalogData> CatalogParser::parse(std::string_view text) const {
         return parseDocument(root);
     } catch (const YAML::Exception &exception) {
         return fail(ErrorKind::InvalidInput, "unexpected catalog content: " + exception.msg,
-                    locationOf(exception.mark, m_file));
+                    m_reader.location(exception.mark));
     }
 }
 
 Result<CatalogData> CatalogParser::parseDocument(const YAML::Node &root) const {
-    if (auto checked = expectMap(root, "the catalog", {"catalog_version", "newest_release", "components"});
+    if (auto checked =
+            m_reader.expectMap(root, "the catalog", {"catalog_version", "newest_release", "components"});
         !checked)
         return std::unexpected(checked.error());
 
-    const auto formatVersion = number(root, "catalog_version");
+    const auto formatVersion = m_reader.number(root, "catalog_version");
     if (!formatVersion)
         return std::unexpected(formatVersion.error());
     if (*formatVersion != supportedCatalogVersion)
-        return error(root["catalog_version"], "catalog_version " + std::to_string(*formatVersion)
-                                                  + " is not supported; this build reads version "
-                                                  + std::to_string(supportedCatalogVersion));
+        return m_reader.error(root["catalog_version"], "catalog_version " + std::to_string(*formatVersion)
+                                                           + " is not supported; this build reads version "
+                                                           + std::to_string(supportedCatalogVersion));
 
-    auto newest = version(root, "newest_release");
+    auto newest = m_reader.version(root, "newest_release");
     if (!newest)
         return std::unexpected(newest.error());
 
@@ -94,31 +74,33 @@ Result<CatalogData> CatalogParser::parseDocument(const YAML::Node &root) const {
 }
 
 Result<ComponentInfo> CatalogParser::parseComponent(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "a component",
-                                 {"kind", "names", "description", "signals", "availability", "ports", "rbac",
-                                  "host_mounts", "env", "needs_root", "needs_root_why", "cluster_scoped",
-                                  "replacement", "replaced_by", "default_config", "fields"});
+    if (auto checked =
+            m_reader.expectMap(node, "a component",
+                               {"kind", "names", "description", "signals", "availability", "ports", "rbac",
+                                "host_mounts", "env", "needs_root", "needs_root_why", "cluster_scoped",
+                                "replacement", "replaced_by", "default_config", "fields"});
         !checked)
         return std::unexpected(checked.error());
 
     ComponentInfo info;
-    const auto kindText = text(node, "kind");
+    const auto kindText = m_reader.text(node, "kind");
     if (!kindText)
         return std::unexpected(kindText.error());
     const auto kind = componentKindFromString(*kindText);
     if (!kind)
-        return error(node["kind"], "unknown kind " + inQuotes(*kindText)
-                                       + "; expected receiver, processor, exporter, extension or connector");
+        return m_reader.error(node["kind"],
+                              "unknown kind " + inQuotes(*kindText)
+                                  + "; expected receiver, processor, exporter, extension or connector");
     info.kind = *kind;
 
     auto names = listOf(node, "names", &CatalogParser::parseName);
     if (!names)
         return std::unexpected(names.error());
     if (names->empty())
-        return error(node, "a component needs at least one name");
+        return m_reader.error(node, "a component needs at least one name");
     for (size_t i = 1; i < names->size(); ++i) {
         if ((*names)[i].since < (*names)[i - 1].since)
-            return error(node["names"][i], "names must be listed oldest first");
+            return m_reader.error(node["names"][i], "names must be listed oldest first");
     }
     info.names = std::move(*names);
 
@@ -138,9 +120,9 @@ Result<ComponentInfo> CatalogParser::parseComponent(const YAML::Node &node) cons
 
 /// What the component is and does: description, signals, replacement advice, defaults and form fields.
 Result<void> CatalogParser::parseDescriptions(const YAML::Node &node, ComponentInfo &info) const {
-    auto description = text(node, "description");
-    auto replacement = text(node, "replacement", false);
-    auto replacedBy = text(node, "replaced_by", false);
+    auto description = m_reader.text(node, "description");
+    auto replacement = m_reader.text(node, "replacement", false);
+    auto replacedBy = m_reader.text(node, "replaced_by", false);
     if (auto failure = firstError(description, replacement, replacedBy))
         return std::unexpected(*failure);
     info.description = std::move(*description);
@@ -152,7 +134,7 @@ Result<void> CatalogParser::parseDescriptions(const YAML::Node &node, ComponentI
         return std::unexpected(signals.error());
     info.signals = std::move(*signals);
 
-    auto defaultConfig = json(node, "default_config");
+    auto defaultConfig = m_reader.json(node, "default_config");
     if (!defaultConfig)
         return std::unexpected(defaultConfig.error());
     info.defaultConfig = std::move(*defaultConfig);
@@ -189,15 +171,15 @@ Result<void> CatalogParser::parseRequirements(const YAML::Node &node, ComponentI
 }
 
 Result<void> CatalogParser::parseFlags(const YAML::Node &node, ComponentInfo &info) const {
-    const auto needsRoot = flag(node, "needs_root");
-    const auto clusterScoped = flag(node, "cluster_scoped");
-    auto needsRootWhy = text(node, "needs_root_why", false);
+    const auto needsRoot = m_reader.flag(node, "needs_root");
+    const auto clusterScoped = m_reader.flag(node, "cluster_scoped");
+    auto needsRootWhy = m_reader.text(node, "needs_root_why", false);
     if (auto failure = firstError(needsRoot, clusterScoped, needsRootWhy))
         return std::unexpected(*failure);
 
     // Running as root is the most sensitive thing a component can ask for; the RBAC page shows why.
     if (*needsRoot && needsRootWhy->empty())
-        return error(node["needs_root"], "needs_root: true needs a needs_root_why");
+        return m_reader.error(node["needs_root"], "needs_root: true needs a needs_root_why");
     info.needsRoot = *needsRoot;
     info.needsRootWhy = std::move(*needsRootWhy);
     info.clusterScoped = *clusterScoped;
@@ -205,13 +187,13 @@ Result<void> CatalogParser::parseFlags(const YAML::Node &node, ComponentInfo &in
 }
 
 Result<CatalogName> CatalogParser::parseName(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "a name", {"name", "since"}); !checked)
+    if (auto checked = m_reader.expectMap(node, "a name", {"name", "since"}); !checked)
         return std::unexpected(checked.error());
 
-    auto name = text(node, "name");
+    auto name = m_reader.text(node, "name");
     if (!name)
         return std::unexpected(name.error());
-    const auto since = version(node, "since");
+    const auto since = m_reader.version(node, "since");
     if (!since)
         return std::unexpected(since.error());
     return CatalogName{std::move(*name), *since};
@@ -219,40 +201,40 @@ Result<CatalogName> CatalogParser::parseName(const YAML::Node &node) const {
 
 Result<std::vector<CatalogAvailability>> CatalogParser::parseAvailability(const YAML::Node &node) const {
     const YAML::Node map = node["availability"];
-    if (isAbsent(map))
-        return error(node, "a component needs \"availability\"");
-    if (auto checked = expectMap(map, "availability", {"core", "k8s", "contrib"}); !checked)
+    if (YamlMapReader::isAbsent(map))
+        return m_reader.error(node, "a component needs \"availability\"");
+    if (auto checked = m_reader.expectMap(map, "availability", {"core", "k8s", "contrib"}); !checked)
         return std::unexpected(checked.error());
 
     std::vector<CatalogAvailability> availability;
     for (const auto &entry : map) {
         const YAML::Node &releases = entry.second;
-        if (auto checked = expectMap(releases, "an availability", {"since", "until"}); !checked)
+        if (auto checked = m_reader.expectMap(releases, "an availability", {"since", "until"}); !checked)
             return std::unexpected(checked.error());
 
         CatalogAvailability item;
         item.distribution = *distributionFromString(entry.first.Scalar());
-        const auto since = version(releases, "since");
+        const auto since = m_reader.version(releases, "since");
         if (!since)
             return std::unexpected(since.error());
         item.since = *since;
-        if (!isAbsent(releases["until"])) {
-            const auto until = version(releases, "until");
+        if (!YamlMapReader::isAbsent(releases["until"])) {
+            const auto until = m_reader.version(releases, "until");
             if (!until)
                 return std::unexpected(until.error());
             if (*until <= *since)
-                return error(releases["until"], "until must be a later release than since");
+                return m_reader.error(releases["until"], "until must be a later release than since");
             item.until = *until;
         }
         availability.push_back(item);
     }
     if (availability.empty())
-        return error(map, "availability must name at least one distribution");
+        return m_reader.error(map, "availability must name at least one distribution");
     return availability;
 }
 
 Result<std::vector<Signal>> CatalogParser::parseSignals(const YAML::Node &node) const {
-    const auto words = texts(node, "signals", false);
+    const auto words = m_reader.texts(node, "signals", false);
     if (!words)
         return std::unexpected(words.error());
 
@@ -260,38 +242,38 @@ Result<std::vector<Signal>> CatalogParser::parseSignals(const YAML::Node &node) 
     for (const std::string &word : *words) {
         const auto signal = signalFromString(word);
         if (!signal)
-            return error(node["signals"],
-                         "unknown signal " + inQuotes(word) + "; expected traces, metrics, logs or profiles");
+            return m_reader.error(node["signals"], "unknown signal " + inQuotes(word)
+                                                       + "; expected traces, metrics, logs or profiles");
         signals.push_back(*signal);
     }
     return signals;
 }
 
 Result<CatalogPort> CatalogParser::parsePort(const YAML::Node &node) const {
-    if (auto checked =
-            expectMap(node, "a port", {"name", "port", "protocol", "endpoint_key", "enabled_by_default"});
+    if (auto checked = m_reader.expectMap(node, "a port",
+                                          {"name", "port", "protocol", "endpoint_key", "enabled_by_default"});
         !checked)
         return std::unexpected(checked.error());
 
-    auto name = text(node, "name");
-    const auto port = number(node, "port");
-    auto protocol = text(node, "protocol");
-    auto endpointKey = text(node, "endpoint_key", false);
-    const auto enabledByDefault = flag(node, "enabled_by_default", true);
+    auto name = m_reader.text(node, "name");
+    const auto port = m_reader.number(node, "port");
+    auto protocol = m_reader.text(node, "protocol");
+    auto endpointKey = m_reader.text(node, "endpoint_key", false);
+    const auto enabledByDefault = m_reader.flag(node, "enabled_by_default", true);
     if (auto failure = firstError(name, port, protocol, endpointKey, enabledByDefault))
         return std::unexpected(*failure);
 
     if (*port < 1 || *port > 65535)
-        return error(node["port"], "a port number must be between 1 and 65535");
+        return m_reader.error(node["port"], "a port number must be between 1 and 65535");
     if (*protocol != "TCP" && *protocol != "UDP")
-        return error(node["protocol"], "protocol must be TCP or UDP, not " + inQuotes(*protocol));
+        return m_reader.error(node["protocol"], "protocol must be TCP or UDP, not " + inQuotes(*protocol));
     return CatalogPort{std::move(*name), *port, std::move(*protocol), std::move(*endpointKey),
                        *enabledByDefault};
 }
 
 Result<CatalogRbacRule> CatalogParser::parseRbacRule(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "an RBAC rule",
-                                 {"api_groups", "resources", "verbs", "resource_names", "why", "when"});
+    if (auto checked = m_reader.expectMap(
+            node, "an RBAC rule", {"api_groups", "resources", "verbs", "resource_names", "why", "when"});
         !checked)
         return std::unexpected(checked.error());
 
@@ -299,22 +281,22 @@ Result<CatalogRbacRule> CatalogParser::parseRbacRule(const YAML::Node &node) con
     for (const auto &[key, target] :
          {std::pair{"api_groups", &rule.rule.apiGroups}, std::pair{"resources", &rule.rule.resources},
           std::pair{"verbs", &rule.rule.verbs}}) {
-        auto values = texts(node, key);
+        auto values = m_reader.texts(node, key);
         if (!values)
             return std::unexpected(values.error());
         if (values->empty())
-            return error(node[key], inQuotes(key) + " must not be empty");
+            return m_reader.error(node[key], inQuotes(key) + " must not be empty");
         *target = std::move(*values);
     }
 
-    auto resourceNames = texts(node, "resource_names", false);
-    auto why = text(node, "why");
+    auto resourceNames = m_reader.texts(node, "resource_names", false);
+    auto why = m_reader.text(node, "why");
     if (auto failure = firstError(resourceNames, why))
         return std::unexpected(*failure);
     rule.rule.resourceNames = std::move(*resourceNames);
     rule.why = std::move(*why);
 
-    if (!isAbsent(node["when"])) {
+    if (!YamlMapReader::isAbsent(node["when"])) {
         auto condition = parseCondition(node["when"]);
         if (!condition)
             return std::unexpected(condition.error());
@@ -324,25 +306,25 @@ Result<CatalogRbacRule> CatalogParser::parseRbacRule(const YAML::Node &node) con
 }
 
 Result<CatalogCondition> CatalogParser::parseCondition(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "a condition", {"key", "contains"}); !checked)
+    if (auto checked = m_reader.expectMap(node, "a condition", {"key", "contains"}); !checked)
         return std::unexpected(checked.error());
 
-    auto key = text(node, "key");
+    auto key = m_reader.text(node, "key");
     if (!key)
         return std::unexpected(key.error());
 
     // `contains: value` is shorthand for a list of one.
     const YAML::Node contains = node["contains"];
-    if (!isAbsent(contains) && contains.IsScalar())
+    if (!YamlMapReader::isAbsent(contains) && contains.IsScalar())
         return CatalogCondition{std::move(*key), {contains.Scalar()}};
-    auto values = texts(node, "contains", false);
+    auto values = m_reader.texts(node, "contains", false);
     if (!values)
         return std::unexpected(values.error());
     return CatalogCondition{std::move(*key), std::move(*values)};
 }
 
 Result<CatalogHostMount> CatalogParser::parseHostMount(const YAML::Node &node) const {
-    if (auto checked = expectMap(
+    if (auto checked = m_reader.expectMap(
             node, "a host mount",
             {"name", "host_path", "mount_path", "read_only", "host_path_type", "mount_propagation", "why"});
         !checked)
@@ -356,15 +338,15 @@ Result<CatalogHostMount> CatalogParser::parseHostMount(const YAML::Node &node) c
         {"why", &mount.why},
     };
     for (const auto &[key, target] : required) {
-        auto value = text(node, key);
+        auto value = m_reader.text(node, key);
         if (!value)
             return std::unexpected(value.error());
         *target = std::move(*value);
     }
 
-    auto hostPathType = text(node, "host_path_type", false);
-    auto mountPropagation = text(node, "mount_propagation", false);
-    const auto readOnly = flag(node, "read_only", true);
+    auto hostPathType = m_reader.text(node, "host_path_type", false);
+    auto mountPropagation = m_reader.text(node, "mount_propagation", false);
+    const auto readOnly = m_reader.flag(node, "read_only", true);
     if (auto failure = firstError(hostPathType, mountPropagation, readOnly))
         return std::unexpected(*failure);
     mount.hostPathType = std::move(*hostPathType);
@@ -374,35 +356,37 @@ Result<CatalogHostMount> CatalogParser::parseHostMount(const YAML::Node &node) c
 }
 
 Result<CatalogEnv> CatalogParser::parseEnv(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "an environment variable", {"name", "field_path", "why"}); !checked)
+    if (auto checked = m_reader.expectMap(node, "an environment variable", {"name", "field_path", "why"});
+        !checked)
         return std::unexpected(checked.error());
 
-    auto name = text(node, "name");
-    auto fieldPath = text(node, "field_path");
-    auto why = text(node, "why");
+    auto name = m_reader.text(node, "name");
+    auto fieldPath = m_reader.text(node, "field_path");
+    auto why = m_reader.text(node, "why");
     if (auto failure = firstError(name, fieldPath, why))
         return std::unexpected(*failure);
     return CatalogEnv{std::move(*name), std::move(*fieldPath), std::move(*why)};
 }
 
 Result<CatalogField> CatalogParser::parseField(const YAML::Node &node) const {
-    if (auto checked = expectMap(node, "a field", {"key", "type", "default", "choices", "description"});
+    if (auto checked =
+            m_reader.expectMap(node, "a field", {"key", "type", "default", "choices", "description"});
         !checked)
         return std::unexpected(checked.error());
 
-    auto key = text(node, "key");
-    auto type = text(node, "type");
-    auto defaultValue = json(node, "default");
-    auto choices = texts(node, "choices", false);
-    auto description = text(node, "description");
+    auto key = m_reader.text(node, "key");
+    auto type = m_reader.text(node, "type");
+    auto defaultValue = m_reader.json(node, "default");
+    auto choices = m_reader.texts(node, "choices", false);
+    auto description = m_reader.text(node, "description");
     if (auto failure = firstError(key, type, defaultValue, choices, description))
         return std::unexpected(*failure);
 
     if (std::ranges::find(fieldTypes, *type) == fieldTypes.end())
-        return error(node["type"], "unknown field type " + inQuotes(*type)
-                                       + "; expected string, int, bool, duration, enum or list");
+        return m_reader.error(node["type"], "unknown field type " + inQuotes(*type)
+                                                + "; expected string, int, bool, duration, enum or list");
     if (*type == "enum" && choices->empty())
-        return error(node, "an enum field needs \"choices\"");
+        return m_reader.error(node, "an enum field needs \"choices\"");
     return CatalogField{std::move(*key), std::move(*type), std::move(*defaultValue), std::move(*choices),
                         std::move(*description)};
 }
@@ -416,8 +400,9 @@ Result<void> CatalogParser::checkNames(const YAML::Node &sequence,
                 continue;
             for (const CatalogName &name : components[i].names) {
                 if (components[j].hasName(name.name))
-                    return error(sequence[i], "the " + std::string(toString(components[i].kind)) + " name "
-                                                  + inQuotes(name.name) + " is used by two components");
+                    return m_reader.error(sequence[i], "the " + std::string(toString(components[i].kind))
+                                                           + " name " + inQuotes(name.name)
+                                                           + " is used by two components");
             }
         }
     }
@@ -429,10 +414,10 @@ Result<std::vector<Item>> CatalogParser::listOf(const YAML::Node &map, std::stri
                                                 ItemParser<Item> parseItem) const {
     std::vector<Item> items;
     const YAML::Node sequence = map[std::string(key)];
-    if (isAbsent(sequence))
+    if (YamlMapReader::isAbsent(sequence))
         return items;
     if (!sequence.IsSequence())
-        return error(sequence, inQuotes(key) + " must be a list");
+        return m_reader.error(sequence, inQuotes(key) + " must be a list");
 
     for (const YAML::Node &item : sequence) {
         auto parsed = (this->*parseItem)(item);
@@ -441,99 +426,6 @@ Result<std::vector<Item>> CatalogParser::listOf(const YAML::Node &map, std::stri
         items.push_back(std::move(*parsed));
     }
     return items;
-}
-
-Result<void> CatalogParser::expectMap(const YAML::Node &node, std::string_view what, Keys keys) const {
-    if (!node.IsDefined() || !node.IsMap())
-        return error(node, std::string(what) + " must be a map");
-
-    for (const auto &entry : node) {
-        if (!entry.first.IsScalar())
-            return error(entry.first, "keys in " + std::string(what) + " must be plain words");
-        const std::string &key = entry.first.Scalar();
-        if (std::ranges::find(keys, std::string_view(key)) == keys.end())
-            return error(entry.first, "unknown key " + inQuotes(key) + " in " + std::string(what)
-                                          + "; expected one of " + joined(keys));
-    }
-    return {};
-}
-
-Result<std::string> CatalogParser::text(const YAML::Node &map, std::string_view key, bool required) const {
-    const YAML::Node value = map[std::string(key)];
-    if (isAbsent(value)) {
-        if (required)
-            return error(map, inQuotes(key) + " is missing");
-        return std::string();
-    }
-    if (!value.IsScalar())
-        return error(value, inQuotes(key) + " must be a single value");
-    return value.Scalar();
-}
-
-Result<std::vector<std::string>> CatalogParser::texts(const YAML::Node &map, std::string_view key,
-                                                      bool required) const {
-    const YAML::Node sequence = map[std::string(key)];
-    if (isAbsent(sequence)) {
-        if (required)
-            return error(map, inQuotes(key) + " is missing");
-        return std::vector<std::string>();
-    }
-    if (!sequence.IsSequence())
-        return error(sequence, inQuotes(key) + " must be a list");
-
-    std::vector<std::string> values;
-    for (const YAML::Node &item : sequence) {
-        if (!item.IsScalar())
-            return error(item, "the items of " + inQuotes(key) + " must be single values");
-        values.push_back(item.Scalar());
-    }
-    return values;
-}
-
-Result<bool> CatalogParser::flag(const YAML::Node &map, std::string_view key, bool fallback) const {
-    const YAML::Node value = map[std::string(key)];
-    if (isAbsent(value))
-        return fallback;
-    if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false"))
-        return value.Scalar() == "true";
-    return error(value, inQuotes(key) + " must be true or false");
-}
-
-Result<int> CatalogParser::number(const YAML::Node &map, std::string_view key) const {
-    const auto word = text(map, key);
-    if (!word)
-        return std::unexpected(word.error());
-
-    int value = 0;
-    const char *end = word->data() + word->size();
-    const auto [next, failure] = std::from_chars(word->data(), end, value);
-    if (word->empty() || failure != std::errc() || next != end)
-        return error(map[std::string(key)],
-                     inQuotes(key) + " must be a whole number, not " + inQuotes(*word));
-    return value;
-}
-
-Result<Version> CatalogParser::version(const YAML::Node &map, std::string_view key) const {
-    const auto word = text(map, key);
-    if (!word)
-        return std::unexpected(word.error());
-
-    const auto parsed = Version::parse(*word);
-    if (!parsed)
-        return error(map[std::string(key)], inQuotes(*word) + " is not a release such as 0.159.0");
-    return *parsed;
-}
-
-Result<Json> CatalogParser::json(const YAML::Node &map, std::string_view key) const {
-    const YAML::Node value = map[std::string(key)];
-    if (!value.IsDefined())
-        return Json();
-    return yamlToJson(value, m_file);
-}
-
-std::unexpected<Error> CatalogParser::error(const YAML::Node &node, std::string message) const {
-    const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-    return fail(ErrorKind::InvalidInput, std::move(message), locationOf(mark, m_file));
 }
 
 } // namespace otelconsole

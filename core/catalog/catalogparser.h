@@ -2,9 +2,9 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/yamlmapreader.h"
 #include "common/error.h"
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,12 +28,11 @@ struct CatalogData {
 class CatalogParser {
 public:
     explicit CatalogParser(std::string file)
-        : m_file(std::move(file)) {}
+        : m_reader(std::move(file)) {}
 
     [[nodiscard]] Result<CatalogData> parse(std::string_view text) const;
 
 private:
-    using Keys = std::initializer_list<std::string_view>;
     template<typename Item>
     using ItemParser = Result<Item> (CatalogParser::*)(const YAML::Node &) const;
 
@@ -57,18 +56,8 @@ private:
     template<typename Item>
     [[nodiscard]] Result<std::vector<Item>> listOf(const YAML::Node &map, std::string_view key,
                                                    ItemParser<Item> parseItem) const;
-    [[nodiscard]] Result<void> expectMap(const YAML::Node &node, std::string_view what, Keys keys) const;
-    [[nodiscard]] Result<std::string> text(const YAML::Node &map, std::string_view key,
-                                           bool required = true) const;
-    [[nodiscard]] Result<std::vector<std::string>> texts(const YAML::Node &map, std::string_view key,
-                                                         bool required = true) const;
-    [[nodiscard]] Result<bool> flag(const YAML::Node &map, std::string_view key, bool fallback = false) const;
-    [[nodiscard]] Result<int> number(const YAML::Node &map, std::string_view key) const;
-    [[nodiscard]] Result<Version> version(const YAML::Node &map, std::string_view key) const;
-    [[nodiscard]] Result<Json> json(const YAML::Node &map, std::string_view key) const;
-    [[nodiscard]] std::unexpected<Error> error(const YAML::Node &node, std::string message) const;
 
-    std::string m_file;
+    YamlMapReader m_reader;
 };
 
 } // namespace otelconsole
