@@ -171,16 +171,17 @@ bool isYaml11Keyword(std::string_view text) {
     return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
-// Strings made only of digits, signs, dots, underscores, colons and exponent/radix letters may be read
-// back as numbers (or YAML 1.1 sexagesimals) by some reader: quote them all.
-bool looksNumeric(std::string_view text) {
+// Whether some YAML reader (1.1 or 1.2) would resolve a plain scalar to a number: integers in any radix,
+// with 1.1's underscores, floats, and 1.1's base-60 forms such as 12:30.
+bool looksNumeric(const std::string &text) {
+    static const std::regex number(R"([-+]?([0-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+))"
+                                   R"(|[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+]?[0-9]+)?)"
+                                   R"(|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)"
+                                   R"(|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)");
     const char first = text.front();
     if (!std::isdigit(static_cast<unsigned char>(first)) && first != '+' && first != '-' && first != '.')
         return false;
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isxdigit(static_cast<unsigned char>(c))
-               || std::string_view("+-._:xXoO").find(c) != std::string_view::npos;
-    });
+    return std::regex_match(text, number);
 }
 
 bool hasControlCharacters(std::string_view text) {
@@ -190,7 +191,7 @@ bool hasControlCharacters(std::string_view text) {
     });
 }
 
-bool canBePlain(std::string_view text) {
+bool canBePlain(const std::string &text) {
     if (text.empty() || isYaml11Keyword(text) || looksNumeric(text) || hasControlCharacters(text))
         return false;
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`= ").find(text.front()) != std::string_view::npos)

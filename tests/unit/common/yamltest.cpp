@@ -65,8 +65,9 @@ TEST_F(YamlWriter, StringsThatLookLikeOtherTypesAreQuoted) {
 }
 
 TEST_F(YamlWriter, OrdinaryStringsStayPlain) {
-    for (const char *text : {"4Gi", "500m", "10s", "otel/opentelemetry-collector:0.159.0",
-                             "${env:MY_POD_IP}:4317", "app.kubernetes.io/name", "/var/log/pods/*/*/*.log"}) {
+    for (const char *text :
+         {"4Gi", "500m", "10s", "otel/opentelemetry-collector:0.159.0", "${env:MY_POD_IP}:4317",
+          "app.kubernetes.io/name", "/var/log/pods/*/*/*.log", "0.0.0.0:4317", "v1.2.3"}) {
         EXPECT_EQ(toYaml(Json{{"v", text}}), std::string("v: ") + text + "\n");
     }
 }
