@@ -75,6 +75,9 @@ std::vector<PolicyRule> collectorRbacRules(const RenderContext &context) {
 std::vector<Json> buildRbacObjects(const RenderContext &context) {
     const std::vector<PolicyRule> rules = collectorRbacRules(context);
 
+    // A sidecar's pod runs under the application's ServiceAccount, named by rbac.serviceAccount. Without
+    // that name the binding goes to an account that does not exist and grants nothing, which is safer
+    // than guessing the application's; the validator asks for the name.
     std::vector<Json> objects;
     if (context.mode() != DeploymentMode::Sidecar) {
         objects.push_back(buildServiceAccount(context));

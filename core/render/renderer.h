@@ -15,8 +15,9 @@ struct ClusterTraits {
 };
 
 /// Turns a project into the objects to apply. Output is byte-stable: the same project gives the same YAML.
-/// Fails only when the project cannot be rendered at all (e.g. an unparseable image reference); other
-/// problems are the validator's to report.
+/// Fails only when the project cannot be rendered at all: it has no name or no namespace. Everything else,
+/// an image reference the catalog does not recognise included, is rendered as written and left to the
+/// validator to report.
 [[nodiscard]] Result<Plan> renderPlan(const Project &project, const Catalog &catalog,
                                       const ClusterTraits &cluster = {});
 

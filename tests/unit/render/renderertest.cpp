@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/renderer.h"
 
+#include "common/yaml.h"
 #include "render/collectorconfigbuilder.h"
 #include "testprojects.h"
 
@@ -59,6 +60,18 @@ TEST_F(Renderer, SameProjectTwice_GivesTheSameBytes) {
         .minReplicas = 1, .maxReplicas = 3, .targetCpuUtilization = {}, .targetMemoryUtilization = 80};
 
     EXPECT_EQ(render(project).toYaml(), render(project).toYaml());
+}
+
+TEST_F(Renderer, EveryObjectAsYaml_ReadsBackUnchanged) {
+    Project project = projectWith(DeploymentMode::Gateway);
+    project.deployment.resources.limits = {.cpu = "2", .memory = "4Gi"};
+    project.pdb = PdbConfig{.minAvailable = IntOrPercent{50, true}, .maxUnavailable = {}};
+
+    for (const Json &object : render(project).objects) {
+        const auto parsed = parseYaml(toYaml(object));
+        ASSERT_TRUE(parsed.has_value()) << parsed.error().toString();
+        EXPECT_EQ(*parsed, object) << object["kind"];
+    }
 }
 
 TEST_F(Renderer, ProcessorSettingChange_ChangesTheChecksum) {
@@ -325,6 +338,22 @@ TEST_F(Renderer, SidecarIntent_NamesTheTargetAndOwnsNothingElse) {
     EXPECT_FALSE(intent["spec"]["template"]["metadata"].contains("labels"));
     EXPECT_EQ(findObject(plan, "ServiceAccount"), nullptr);
     EXPECT_EQ(findObject(plan, "Service"), nullptr);
+}
+
+TEST_F(Renderer, SidecarWithRules_BindsTheApplicationServiceAccount) {
+    Project project = projectWith(DeploymentMode::Sidecar);
+    project.sidecar = SidecarConfig{.target = {.kind = "Deployment", .name = "checkout"}};
+    project.deployment.rbac.preset = RbacPreset::Custom;
+    project.deployment.rbac.serviceAccount = "checkout";
+    project.deployment.rbac.rules = {
+        PolicyRule{.apiGroups = {""}, .resources = {"pods"}, .verbs = {"get"}, .resourceNames = {}}};
+    const Plan plan = render(project);
+
+    EXPECT_EQ(findObject(plan, "ServiceAccount"), nullptr);
+    const Json *binding = findObject(plan, "ClusterRoleBinding");
+    ASSERT_NE(binding, nullptr);
+    EXPECT_EQ((*binding)["subjects"][0]["name"], "checkout");
+    EXPECT_EQ((*binding)["subjects"][0]["namespace"], "observability");
 }
 
 TEST_F(Renderer, Sidecar_LeavesTheApplicationNamespaceAlone) {
