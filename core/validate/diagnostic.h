@@ -16,10 +16,10 @@ enum class Severity { Error, Warning, Info };
 /// One finding about a project: errors block a deploy, warnings and infos do not.
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;       ///< stable identifier, e.g. quantity.invalid, pipeline.undefined-reference
-    std::string path;       ///< field path as in SourceMap, e.g. resources.limits.memory
-    std::string message;    ///< what is wrong, as a sentence
-    std::string fix;        ///< what to do about it; may be empty
+    std::string code;        ///< stable identifier, e.g. quantity.invalid, pipeline.undefined-reference
+    std::string path;        ///< field path as in SourceMap, e.g. resources.limits.memory
+    std::string message;     ///< what is wrong, as a sentence
+    std::string fix;         ///< what to do about it; may be empty
     SourceLocation location; ///< filled in when the project came from a file
 
     /// "file:line: error: message (fix: …)"
