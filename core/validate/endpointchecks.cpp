@@ -70,7 +70,10 @@ void collectComponentBindings(ValidationContext &context, ComponentKind kind, co
     const ComponentInfo *info = context.info(kind, component.id);
     if (!info)
         return;
-    const bool podLocal = context.mode() == DeploymentMode::Sidecar;
+    // A sidecar's application reaches it over the shared loopback interface, but the kubelet probes
+    // health_check on the pod IP in every mode.
+    const bool isHealthCheck = ValidationContext::typeOf(component.id) == "health_check";
+    const bool podLocal = context.mode() == DeploymentMode::Sidecar && !isHealthCheck;
     const bool checkReach = !podLocal && kind != ComponentKind::Exporter;
     const std::string componentPath = ValidationContext::componentPath(kind, component.id);
 

@@ -37,6 +37,16 @@ TEST_F(EndpointChecks, LocalhostInSidecar_IsAccepted) {
     EXPECT_FALSE(has("endpoint.default-localhost"));
 }
 
+TEST_F(EndpointChecks, HealthCheckOnLocalhostInSidecar_IsAWarning) {
+    m_project.deployment.mode = DeploymentMode::Sidecar;
+    m_project.deployment.replicas.reset();
+    m_project.sidecar = SidecarConfig{SidecarTarget{"Deployment", "checkout"}, NativeSidecar::Auto};
+    extension("health_check").config["endpoint"] = "localhost:13133";
+    const Diagnostic found = only("endpoint.localhost");
+    EXPECT_EQ(found.path, "collector.extensions.health_check.endpoint");
+    EXPECT_THAT(found.message, HasSubstr("probes"));
+}
+
 TEST_F(EndpointChecks, ProtocolWithoutEndpointOnCurrentImage_DefaultsToLocalhost) {
     otlp()["protocols"]["http"] = nullptr;
     const Diagnostic found = only("endpoint.default-localhost");
