@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common/yaml.h"
 
+#include "common/yamltext.h"
+
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -17,6 +20,11 @@ namespace {
 // file from exhausting the stack or memory.
 constexpr int maxDepth = 200;
 constexpr std::size_t maxNodes = 200'000;
+
+// std::regex matches recursively, one stack frame per character: a plain scalar of some 100k digits
+// would overflow the stack. No number worth typing is this long, so longer scalars are never numbers
+// to the reader, and always quoted by the writer in case another reader thinks otherwise.
+constexpr std::size_t maxNumberLength = 256;
 
 SourceLocation locationOf(const YAML::Mark &mark, const std::string &file) {
     if (mark.is_null())
@@ -49,7 +57,19 @@ std::optional<Json> numberWord(const std::string &text) {
             return std::nullopt;
         return Json(value);
     };
+    // A float beyond double's range (1e999) stays the string it was written as: JSON has no infinity.
+    const auto parseFloat = [](std::string_view digits) -> std::optional<Json> {
+        if (digits.starts_with('+'))
+            digits.remove_prefix(1);
+        double value = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (error != std::errc() || end != digits.data() + digits.size())
+            return std::nullopt;
+        return Json(value);
+    };
 
+    if (text.size() > maxNumberLength)
+        return std::nullopt;
     const char first = text.empty() ? ' ' : text.front();
     if (!std::isdigit(static_cast<unsigned char>(first)) && first != '-' && first != '+' && first != '.')
         return std::nullopt;
@@ -63,14 +83,14 @@ std::optional<Json> numberWord(const std::string &text) {
         const std::string_view digits = text.front() == '+' ? std::string_view(text).substr(1) : text;
         if (auto value = parseInt(digits, 10))
             return value;
-        return Json(std::stod(text));
+        return parseFloat(text);
     }
     if (std::regex_match(text, hexadecimal))
         return parseInt(std::string_view(text).substr(2), 16);
     if (std::regex_match(text, octal))
         return parseInt(std::string_view(text).substr(2), 8);
     if (std::regex_match(text, decimal))
-        return Json(std::stod(text));
+        return parseFloat(text);
     return std::nullopt;
 }
 
@@ -181,7 +201,7 @@ bool looksNumeric(const std::string &text) {
     const char first = text.front();
     if (!std::isdigit(static_cast<unsigned char>(first)) && first != '+' && first != '-' && first != '.')
         return false;
-    return std::regex_match(text, number);
+    return text.size() > maxNumberLength || std::regex_match(text, number);
 }
 
 bool hasControlCharacters(std::string_view text) {
@@ -365,13 +385,27 @@ Result<Json> yamlToJson(const YAML::Node &node, const std::string &file) {
     return converter.convert(node, 0);
 }
 
-Result<Json> parseYaml(std::string_view text, const std::string &file) {
-    std::vector<YAML::Node> documents;
+Result<std::vector<YAML::Node>> loadYamlDocuments(std::string_view text, const std::string &file) {
+    if (auto readable = checkYamlText(text, file); !readable)
+        return std::unexpected(std::move(readable.error()));
     try {
-        documents = YAML::LoadAll(std::string(text));
+        return YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion &error) {
+        return fail(ErrorKind::InvalidInput,
+                    "the document nests more than " + std::to_string(error.depth()) + " levels deep",
+                    locationOf(error.mark, file));
     } catch (const YAML::Exception &error) {
-        return fail(ErrorKind::InvalidInput, "not valid YAML: " + error.msg, locationOf(error.mark, file));
+        return fail(ErrorKind::InvalidInput, error.msg, locationOf(error.mark, file));
     }
+}
+
+Result<Json> parseYaml(std::string_view text, const std::string &file) {
+    auto loaded = loadYamlDocuments(text, file);
+    if (!loaded) {
+        loaded.error().message = "not valid YAML: " + loaded.error().message;
+        return std::unexpected(std::move(loaded.error()));
+    }
+    const std::vector<YAML::Node> &documents = *loaded;
     if (documents.empty())
         return Json(nullptr);
     if (documents.size() > 1)

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace YAML {
 class Node;
@@ -17,6 +18,12 @@ namespace otelconsole {
 /// `true`/`false`, `null`/`~`/empty, integers and floats become typed values; quoted scalars stay strings.
 /// Fails (with the node's line) on aliases of unsupported kinds or non-scalar map keys.
 [[nodiscard]] Result<Json> yamlToJson(const YAML::Node &node, const std::string &file = {});
+
+/// Every document of `text`, loaded with yaml-cpp after checkYamlText(). The error's message is the
+/// reason alone (with the file, line and column in its location), for the caller to put in context;
+/// a document nesting too deeply for yaml-cpp is reported as such, not as yaml-cpp's "bad file".
+[[nodiscard]] Result<std::vector<YAML::Node>> loadYamlDocuments(std::string_view text,
+                                                                const std::string &file = {});
 
 /// Parses one YAML document. Errors carry the file, line and column of the syntax error.
 [[nodiscard]] Result<Json> parseYaml(std::string_view text, const std::string &file = {});
