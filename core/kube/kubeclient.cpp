@@ -294,6 +294,8 @@ QCoro::Task<Result<QNetworkReply *>> KubeClient::openStream(std::string path, QU
     if (!prepared)
         co_return std::unexpected(prepared.error());
     prepared->setTransferTimeout(static_cast<int>(transferTimeout.count()));
+    // A compressed stream arrives in compressor-sized blocks, not event by event; ask for it plain.
+    prepared->setRawHeader("Accept-Encoding", "identity");
     qCDebug(lcKube) << "GET" << path.c_str() << "(stream)";
     co_return m_streamNetwork->get(*prepared);
 }

@@ -2,6 +2,7 @@
 #include "kube/kubeconfigloader.h"
 
 #include "common/logging.h"
+#include "common/yaml.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -92,7 +93,10 @@ private:
         cluster.tlsServerName = scalar(node["tls-server-name"]);
         cluster.proxyUrl = scalar(node["proxy-url"]);
         cluster.disableCompression = flag(node["disable-compression"]);
-        cluster.execExtension = execExtension(node["extensions"]);
+        auto extension = execExtension(node["extensions"]);
+        if (!extension)
+            return std::unexpected(extension.error());
+        cluster.execExtension = std::move(*extension);
         return cluster;
     }
 
@@ -140,8 +144,10 @@ private:
         exec.command = command.find('/') != std::string::npos ? path(command) : command;
         exec.args = strings(node["args"]);
         if (const YAML::Node env = node["env"]; env && env.IsSequence()) {
-            for (const YAML::Node &variable : env)
-                exec.env.emplace_back(scalar(variable["name"]), scalar(variable["value"]));
+            for (const YAML::Node &variable : env) {
+                if (variable.IsMap())
+                    exec.env.emplace_back(scalar(variable["name"]), scalar(variable["value"]));
+            }
         }
         exec.installHint = scalar(node["installHint"]);
         exec.provideClusterInfo = flag(node["provideClusterInfo"]);
@@ -149,29 +155,20 @@ private:
         return exec;
     }
 
-    Json execExtension(const YAML::Node &extensions) {
+    /// The extension handed to exec plugins; converted with yamlToJson, whose limits keep an alias bomb
+    /// in an untrusted kubeconfig from expanding without bound.
+    Result<Json> execExtension(const YAML::Node &extensions) {
         if (!extensions || !extensions.IsSequence())
             return Json();
         for (const YAML::Node &entry : extensions) {
-            if (scalar(entry["name"]) == execExtensionName)
-                return toJson(entry["extension"]);
+            if (!entry.IsMap() || scalar(entry["name"]) != execExtensionName)
+                continue;
+            const YAML::Node extension = entry["extension"];
+            if (!extension || extension.IsNull())
+                return Json();
+            return yamlToJson(extension, m_file);
         }
         return Json();
-    }
-
-    static Json toJson(const YAML::Node &node) {
-        if (!node || node.IsNull())
-            return Json();
-        if (node.IsScalar())
-            return node.Scalar();
-        Json value = node.IsSequence() ? Json::array() : Json::object();
-        for (const auto &child : node) {
-            if (node.IsSequence())
-                value.push_back(toJson(child));
-            else
-                value[child.first.Scalar()] = toJson(child.second);
-        }
-        return value;
     }
 
     Result<std::string> base64(const YAML::Node &parent, const char *field, const std::string &what,
@@ -281,8 +278,14 @@ Result<KubeConfig> KubeConfigLoader::loadFile(const std::string &path) {
 }
 
 Result<KubeConfig> KubeConfigLoader::parse(std::string_view text, const std::string &file) {
+    auto documents = loadYamlDocuments(text, file);
+    if (!documents) {
+        documents.error().message = "kubeconfig is not valid YAML: " + documents.error().message;
+        return std::unexpected(std::move(documents.error()));
+    }
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
+        // Like kubectl, only the first document counts.
+        const YAML::Node root = documents->empty() ? YAML::Node() : documents->front();
         return KubeConfigParser(file).parse(root);
     } catch (const YAML::Exception &error) {
         return fail(ErrorKind::InvalidInput, "kubeconfig is not valid YAML: " + error.msg,
