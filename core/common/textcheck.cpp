@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/yamltext.h"
+#include "common/textcheck.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -73,6 +73,16 @@ std::string controlMessage(std::uint8_t byte) {
 }
 
 } // namespace
+
+bool isValidUtf8(std::string_view text) {
+    while (!text.empty()) {
+        const int length = validSequenceAt(text);
+        if (length == 0)
+            return false;
+        text.remove_prefix(static_cast<std::size_t>(length));
+    }
+    return true;
+}
 
 Result<void> checkYamlText(std::string_view text, const std::string &file) {
     int line = 1;

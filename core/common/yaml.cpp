@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common/yaml.h"
 
-#include "common/yamltext.h"
-
-#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -11,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <regex>
+#include <unordered_set>
 
 namespace otelconsole {
 
@@ -157,21 +155,25 @@ private:
     }
 
     Result<Json> convertMap(const YAML::Node &node, int depth) {
+        // ordered_json looks keys up by a linear scan, which makes a mapping of n keys cost n^2 to build;
+        // duplicates are found through a hash set instead and entries appended to the underlying vector.
         Json object = Json::object();
+        auto &entries = static_cast<Json::object_t::Container &>(object.get_ref<Json::object_t &>());
+        std::unordered_set<std::string> keys;
         for (const auto &entry : node) {
             if (!entry.first.IsScalar())
                 return fail(ErrorKind::InvalidInput,
                             "a mapping key must be a plain value, not a list or a map",
                             locationOf(entry.first.Mark(), m_file));
             const std::string &key = entry.first.Scalar();
-            if (object.contains(key))
+            if (!keys.insert(key).second)
                 return fail(ErrorKind::InvalidInput,
                             "the key \"" + key + "\" appears twice in the same mapping",
                             locationOf(entry.first.Mark(), m_file));
             auto value = convert(entry.second, depth + 1);
             if (!value)
                 return value;
-            object[key] = std::move(*value);
+            entries.emplace_back(key, std::move(*value));
         }
         return object;
     }
@@ -383,20 +385,6 @@ private:
 Result<Json> yamlToJson(const YAML::Node &node, const std::string &file) {
     Converter converter(file);
     return converter.convert(node, 0);
-}
-
-Result<std::vector<YAML::Node>> loadYamlDocuments(std::string_view text, const std::string &file) {
-    if (auto readable = checkYamlText(text, file); !readable)
-        return std::unexpected(std::move(readable.error()));
-    try {
-        return YAML::LoadAll(std::string(text));
-    } catch (const YAML::DeepRecursion &error) {
-        return fail(ErrorKind::InvalidInput,
-                    "the document nests more than " + std::to_string(error.depth()) + " levels deep",
-                    locationOf(error.mark, file));
-    } catch (const YAML::Exception &error) {
-        return fail(ErrorKind::InvalidInput, error.msg, locationOf(error.mark, file));
-    }
 }
 
 Result<Json> parseYaml(std::string_view text, const std::string &file) {

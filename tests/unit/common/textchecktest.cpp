@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/yamltext.h"
+#include "common/textcheck.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -76,6 +76,16 @@ TEST_F(YamlText, ControlCharacter_SuggestsAnEscape) {
 
 TEST_F(YamlText, DeleteCharacter_IsRejected) {
     EXPECT_THAT(rejection("a: \x7f\n").message, HasSubstr("0x7F"));
+}
+
+class Utf8Validity : public testing::Test {};
+
+TEST_F(Utf8Validity, WellFormedText_IsValid) {
+    EXPECT_TRUE(isValidUtf8("caf\xC3\xA9 \xE2\x98\x83 \xF0\x9F\x93\x88"));
+}
+
+TEST_F(Utf8Validity, Latin1Text_IsNotValid) {
+    EXPECT_FALSE(isValidUtf8("caf\xE9"));
 }
 
 } // namespace

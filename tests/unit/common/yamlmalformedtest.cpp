@@ -32,6 +32,17 @@ TEST_F(YamlLoading, TruncatedQuotedString_IsAnError) {
     EXPECT_THAT(rejection("endpoint: \"0.0.0.0:43").message, HasSubstr("not valid YAML"));
 }
 
+TEST_F(YamlLoading, LoneComma_IsAnErrorNotAnEndlessLoop) {
+    const Error error = rejection(",\nreceivers:\n  otlp:\n");
+
+    EXPECT_THAT(error.message, HasSubstr("unexpected \",\""));
+    EXPECT_EQ(error.location.line, 1);
+}
+
+TEST_F(YamlLoading, SeveralDocumentsStillCount) {
+    EXPECT_THAT(rejection("---\na: 1\n---\nb: 2\n---\n").message, HasSubstr("found 3"));
+}
+
 TEST_F(YamlLoading, HundredThousandOpeningBrackets_AreTooDeep) {
     EXPECT_THAT(rejection(deepFlowNesting()).message, HasSubstr("nests more than"));
 }
