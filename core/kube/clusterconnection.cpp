@@ -37,6 +37,8 @@ Result<std::optional<QNetworkProxy>> parseProxy(const KubeCluster &cluster) {
             && type != QNetworkProxy::Socks5Proxy))
         return invalid(clusterLabel(cluster)
                        + ": proxy-url must be an http, https or socks5 URL with a host");
+    // TODO: an https:// proxy is used as a plain HTTP CONNECT proxy, because QNetworkProxy cannot speak TLS
+    // to the proxy itself; a proxy that only accepts TLS connections fails to connect.
     const int defaultPort =
         type == QNetworkProxy::Socks5Proxy ? 1080 : (scheme == QLatin1String("https") ? 443 : 80);
     QNetworkProxy proxy(type, url.host(), static_cast<quint16>(url.port(defaultPort)), url.userName(),
@@ -181,6 +183,10 @@ Result<void> resolveUser(ClusterConnection &connection, const KubeUser &user) {
         return fail(ErrorKind::Auth, userLabel(user)
                                          + " uses the legacy auth-provider mechanism, which otel-console "
                                            "does not support; use an exec credential plugin");
+    if (user.hasImpersonateExtra)
+        // TODO: as-user-extra (Impersonate-Extra-* headers) is not sent; refusing is safer than acting as
+        // a different identity than the kubeconfig describes.
+        return invalid(userLabel(user) + ": impersonation with as-user-extra is not supported");
     if (user.impersonateGroups.size() > 1)
         // TODO: QNetworkRequest holds one value per header, so several Impersonate-Group headers cannot be
         // sent.
@@ -199,6 +205,7 @@ Result<void> resolveUser(ClusterConnection &connection, const KubeUser &user) {
     connection.exec = user.exec;
     connection.impersonate = user.impersonate;
     connection.impersonateGroups = user.impersonateGroups;
+    connection.impersonateUid = user.impersonateUid;
     if (user.exec)
         connection.authMethod = AuthMethod::Exec;
     else if (!user.tokenFile.empty())

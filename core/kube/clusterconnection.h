@@ -51,6 +51,7 @@ struct ClusterConnection {
     Json execClusterInfo; ///< the `spec.cluster` given to exec plugins that ask for it
     std::string impersonate;
     std::vector<std::string> impersonateGroups;
+    std::string impersonateUid;
 
     /// Resolves `contextName` (or the current context when empty) and checks it the way kubectl does.
     /// Errors name the file, the context, cluster or user entry and what is wrong with it.

@@ -94,6 +94,8 @@ KubeClient::KubeClient(ClusterConnection connection, KubeClientOptions options, 
     , m_options(std::move(options))
     , m_authenticator(std::make_unique<RequestAuthenticator>(std::move(connection), m_options.execTimeout))
     , m_network(new QNetworkAccessManager(this))
+    // TODO: the stream manager is also limited to six HTTP/1.1 connections per host, so a seventh
+    // concurrent watch or followed log waits until another stream ends (HTTP/2 servers are not affected).
     , m_streamNetwork(new QNetworkAccessManager(this)) {
     // Never follow redirects: a redirect to another host would carry the credentials along.
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);

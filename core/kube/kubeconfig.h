@@ -51,6 +51,8 @@ struct KubeUser {
     std::string password;
     std::string impersonate;
     std::vector<std::string> impersonateGroups;
+    std::string impersonateUid;
+    bool hasImpersonateExtra = false;
     bool hasAuthProvider = false;
     std::optional<ExecConfig> exec;
 };

@@ -120,6 +120,8 @@ private:
         user.password = scalar(node["password"]);
         user.impersonate = scalar(node["as"]);
         user.impersonateGroups = strings(node["as-groups"]);
+        user.impersonateUid = scalar(node["as-uid"]);
+        user.hasImpersonateExtra = node["as-user-extra"] && !node["as-user-extra"].IsNull();
         user.hasAuthProvider = node["auth-provider"] && !node["auth-provider"].IsNull();
         if (const YAML::Node exec = node["exec"]; exec && !exec.IsNull())
             user.exec = execConfig(exec);

@@ -40,6 +40,8 @@ QCoro::Task<Result<QNetworkRequest>> RequestAuthenticator::prepare(QNetworkReque
         request.setRawHeader("Authorization", *authorization);
     if (!m_connection.impersonate.empty())
         request.setRawHeader("Impersonate-User", QByteArray::fromStdString(m_connection.impersonate));
+    if (!m_connection.impersonateUid.empty())
+        request.setRawHeader("Impersonate-Uid", QByteArray::fromStdString(m_connection.impersonateUid));
     if (!m_connection.impersonateGroups.empty())
         request.setRawHeader("Impersonate-Group",
                              QByteArray::fromStdString(m_connection.impersonateGroups.front()));

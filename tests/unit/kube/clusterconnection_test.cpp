@@ -281,6 +281,23 @@ TEST_F(ClusterConnectionTest, ExecClusterInfo_CarriesServerAndTlsServerName) {
     EXPECT_EQ(connection->tlsServerName, QStringLiteral("api.internal"));
 }
 
+TEST_F(ClusterConnectionTest, ImpersonationWithUserExtra_IsRefused) {
+    const auto connection = resolve(kubeconfig(server, "    as: bob\n    as-user-extra: {scopes: [view]}\n"));
+
+    ASSERT_FALSE(connection.has_value());
+    EXPECT_NE(connection.error().message.find("as-user-extra"), std::string::npos);
+}
+
+TEST_F(ClusterConnectionTest, Impersonation_IsCarriedToTheConnection) {
+    const auto connection =
+        resolve(kubeconfig(server, "    token: t\n    as: bob\n    as-groups: [ops]\n    as-uid: '42'\n"));
+
+    ASSERT_TRUE(connection.has_value()) << connection.error().toString();
+    EXPECT_EQ(connection->impersonate, "bob");
+    EXPECT_EQ(connection->impersonateGroups, std::vector<std::string>{"ops"});
+    EXPECT_EQ(connection->impersonateUid, "42");
+}
+
 TEST_F(ClusterConnectionTest, LegacyAuthProvider_IsRefusedWithAHint) {
     const auto connection = resolve(kubeconfig(server, "    auth-provider:\n      name: gcp\n"));
 
