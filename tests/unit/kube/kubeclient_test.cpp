@@ -389,6 +389,58 @@ TEST_F(KubeClientTest, ContextDestroyed_CancelsTheRequest) {
     EXPECT_EQ(result.error().kind, ErrorKind::Cancelled);
 }
 
+TEST_F(KubeClientTest, CancelAll_EndsRequestsInFlightAsCancelled) {
+    TestApiServer server(*s_pki);
+    server.handle("GET", "/slow", [](const httplib::Request &, httplib::Response &response) {
+        std::this_thread::sleep_for(1500ms);
+        respondJson(response, {});
+    });
+    server.start();
+    KubeClient client(connect(server));
+    QTimer::singleShot(100ms, &client, [&client] { client.cancelAll(); });
+
+    const auto result = QCoro::waitFor(client.get("/slow"));
+
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().kind, ErrorKind::Cancelled);
+}
+
+TEST_F(KubeClientTest, NoAnswerWithinTransferTimeout_IsATimeoutError) {
+    TestApiServer server(*s_pki);
+    server.handle("GET", "/slow", [](const httplib::Request &, httplib::Response &response) {
+        std::this_thread::sleep_for(1500ms);
+        respondJson(response, {});
+    });
+    server.start();
+    KubeClientOptions options;
+    options.transferTimeout = 200ms;
+    KubeClient client(connect(server), options);
+
+    const auto result = QCoro::waitFor(client.get("/slow"));
+
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().kind, ErrorKind::Timeout);
+    EXPECT_NE(result.error().message.find("within 0.2 s"), std::string::npos) << result.error().message;
+}
+
+TEST_F(KubeClientTest, TlsServerNameNotInCertificate_IsATlsErrorSuggestingTheSetting) {
+    TestApiServer server(*s_pki);
+    server.handle("GET", "/version",
+                  [](const httplib::Request &, httplib::Response &response) { respondJson(response, {}); });
+    server.start();
+    ClusterConnection connection = connect(server);
+    connection.tlsServerName = QStringLiteral("api.elsewhere.example");
+    KubeClient client(connection);
+
+    const auto result = QCoro::waitFor(client.get("/version"));
+
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().kind, ErrorKind::Tls);
+    EXPECT_NE(result.error().message.find("not valid for the name \"api.elsewhere.example\""),
+              std::string::npos)
+        << result.error().message;
+}
+
 TEST_F(KubeClientTest, Capabilities_AreDiscoveredOnceAndCached) {
     TestApiServer server(*s_pki);
     server.handle("GET", "/version", [](const httplib::Request &, httplib::Response &response) {
