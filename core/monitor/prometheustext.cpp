@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "monitor/prometheustext.h"
 
+#include "common/textcheck.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -196,6 +198,10 @@ Result<std::vector<MetricSample>> parsePrometheusText(std::string_view text) {
         const std::string_view line = trimmed(rawLine);
         if (line.empty() || line.front() == '#')
             continue;
+        // The exposition format is UTF-8; anything else would reach the charts as garbled labels.
+        if (!isValidUtf8(line))
+            return fail(ErrorKind::InvalidInput, "malformed metrics line: the text is not valid UTF-8",
+                        SourceLocation{{}, lineNumber, 1});
 
         MetricSample sample;
         SampleLineReader reader(line);
