@@ -24,13 +24,13 @@ SourceLocation locate(const std::string &file, const YAML::Mark &mark) {
 
 /// The single YAML document of `text`; `what` names it in messages ("the project file").
 Result<YAML::Node> parseDocument(std::string_view text, const std::string &file, const std::string &what) {
-    std::vector<YAML::Node> documents;
-    try {
-        documents = YAML::LoadAll(std::string(text));
-    } catch (const YAML::Exception &error) {
-        return fail(ErrorKind::InvalidInput, "malformed YAML: " + error.msg, locate(file, error.mark));
+    auto loaded = loadYamlDocuments(text, file);
+    if (!loaded) {
+        loaded.error().message = "malformed YAML: " + loaded.error().message;
+        return std::unexpected(std::move(loaded.error()));
     }
 
+    const std::vector<YAML::Node> &documents = *loaded;
     if (documents.empty() || documents.front().IsNull())
         return fail(ErrorKind::InvalidInput, what + " is empty", {file, 0, 0});
     if (documents.size() > 1) {

@@ -147,9 +147,19 @@ std::string suffixHint(std::string_view suffix) {
     return " (did you mean \"" + binaryForm + "\" or \"" + std::string(1, decimalLetter) + "\"?)";
 }
 
+/// `text` in quotes for a message, cut short when long: a file pasted into a field should not turn into a
+/// megabyte of error message.
+std::string quoted(std::string_view text) {
+    constexpr std::size_t shownCharacters = 40;
+    if (text.size() <= shownCharacters)
+        return '"' + std::string(text) + '"';
+    return '"' + std::string(text.substr(0, shownCharacters)) + "...\" (" + std::to_string(text.size())
+           + " characters)";
+}
+
 std::unexpected<Error> invalid(std::string_view text, std::string_view reason) {
-    return fail(ErrorKind::InvalidInput, "invalid quantity \"" + std::string(text)
-                                             + "\": " + std::string(reason) + "; " + std::string(validForms));
+    return fail(ErrorKind::InvalidInput, "invalid quantity " + quoted(text) + ": " + std::string(reason)
+                                             + "; " + std::string(validForms));
 }
 
 /// Why `parts` is not a quantity, or an empty string when its shape is right.
@@ -159,7 +169,7 @@ std::string shapeProblem(const QuantityText &parts) {
     if (!parts.suffix.empty() && parts.suffix.front() == '.')
         return "it has more than one decimal point";
     if (!scaleOfSuffix(parts.suffix))
-        return "\"" + std::string(parts.suffix) + "\" is not a suffix" + suffixHint(parts.suffix) + "; "
+        return quoted(parts.suffix) + " is not a suffix" + suffixHint(parts.suffix) + "; "
                + std::string(knownSuffixes);
     return {};
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 namespace otelconsole {
 
@@ -93,10 +94,16 @@ std::optional<YamlMap> YamlFieldReader::map(const YAML::Node &node, const std::s
         return std::nullopt;
     }
 
+    // Indexes into result.entries by key: a scan of the earlier keys for each new one would make a
+    // mapping of a few hundred thousand keys take minutes.
+    std::unordered_map<std::string, std::size_t> indexOfKey;
     for (const auto &pair : node) {
-        if (!checkKey(pair.first, path, result.entries, allowed))
+        const auto earlier = pair.first.IsScalar() ? indexOfKey.find(pair.first.Scalar()) : indexOfKey.end();
+        if (!checkKey(pair.first, path,
+                      earlier == indexOfKey.end() ? nullptr : &result.entries[earlier->second], allowed))
             return std::nullopt;
         const std::string &key = pair.first.Scalar();
+        indexOfKey.emplace(key, result.entries.size());
         YamlEntry entry{key, childPath(path, key), pair.first, pair.second};
         record(entry.path, pair.first.Mark());
         result.entries.push_back(std::move(entry));
@@ -294,8 +301,7 @@ void YamlFieldReader::recordNested(const YAML::Node &node, const std::string &pa
     }
 }
 
-bool YamlFieldReader::checkKey(const YAML::Node &keyNode, const std::string &path,
-                               const std::vector<YamlEntry> &seen,
+bool YamlFieldReader::checkKey(const YAML::Node &keyNode, const std::string &path, const YamlEntry *earlier,
                                std::span<const std::string_view> allowed) {
     if (!keyNode.IsScalar()) {
         fail(keyNode.Mark(), "a key in " + describe(path) + " must be plain text, found " + shapeOf(keyNode));
@@ -303,12 +309,10 @@ bool YamlFieldReader::checkKey(const YAML::Node &keyNode, const std::string &pat
     }
 
     const std::string &key = keyNode.Scalar();
-    for (const YamlEntry &earlier : seen) {
-        if (earlier.key == key) {
-            fail(keyNode.Mark(), "duplicate key \"" + key + "\" in " + describe(path) + " (first at line "
-                                     + std::to_string(earlier.keyNode.Mark().line + 1) + ")");
-            return false;
-        }
+    if (earlier) {
+        fail(keyNode.Mark(), "duplicate key \"" + key + "\" in " + describe(path) + " (first at line "
+                                 + std::to_string(earlier->keyNode.Mark().line + 1) + ")");
+        return false;
     }
 
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {

@@ -88,7 +88,8 @@ private:
     [[nodiscard]] SourceLocation locate(const YAML::Mark &mark) const;
     void record(const std::string &path, const YAML::Mark &mark);
     void recordNested(const YAML::Node &node, const std::string &path);
-    bool checkKey(const YAML::Node &keyNode, const std::string &path, const std::vector<YamlEntry> &seen,
+    /// `earlier` is the entry of the same map with the same key, if there is one.
+    bool checkKey(const YAML::Node &keyNode, const std::string &path, const YamlEntry *earlier,
                   std::span<const std::string_view> allowed);
     void expected(std::string_view what, const YamlEntry &entry);
 
