@@ -271,6 +271,10 @@ public:
             writeMapping(value, 0);
         else if (value.is_array() && !value.empty())
             writeSequence(value, 0);
+        else if (value.is_string() && !canBePlain(value.get_ref<const std::string &>()))
+            // A literal block at column 0 would end at a content line reading "---" or "...", or at one
+            // that only looks like the start of another document: quote a top-level string instead.
+            m_out += doubleQuoted(value.get_ref<const std::string &>()) + '\n';
         else
             m_out += scalarText(value, 0) + '\n';
     }

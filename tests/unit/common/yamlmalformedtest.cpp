@@ -107,4 +107,23 @@ TEST_F(YamlLoading, LongDigitStringIsQuotedByTheWriter) {
     EXPECT_EQ(*reread, value);
 }
 
+TEST_F(YamlLoading, TopLevelMultiLineString_IsWrittenSoItReadsBack) {
+    const auto parsed = parseYaml("ye\n\n\n}]\n");
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+
+    const auto reread = parseYaml(toYaml(*parsed));
+
+    ASSERT_TRUE(reread) << reread.error().toString() << "\n" << toYaml(*parsed);
+    EXPECT_EQ(*reread, *parsed);
+}
+
+TEST_F(YamlLoading, TopLevelStringWithADocumentMarker_IsWrittenSoItReadsBack) {
+    const Json value = "first\n---\nsecond";
+
+    const auto reread = parseYaml(toYaml(value));
+
+    ASSERT_TRUE(reread) << reread.error().toString() << "\n" << toYaml(value);
+    EXPECT_EQ(*reread, value);
+}
+
 } // namespace
