@@ -37,7 +37,8 @@ struct KubeClientOptions {
     QByteArray userAgent = "otel-console";
 };
 
-/// Label and field selectors for lists and watches.
+/// Label and field selectors for lists and watches. Inside a coroutine, pass a named variable rather than
+/// a braced temporary (`Selectors{...}`): GCC 12 destroys an aggregate temporary handed to a coroutine twice.
 struct Selectors {
     std::string labelSelector;
     std::string fieldSelector;
