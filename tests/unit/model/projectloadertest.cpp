@@ -62,7 +62,7 @@ TEST_F(ProjectLoader, GatewayExample_HasTheSeedSettings) {
     EXPECT_EQ(project.deployment.replicas, 3);
     EXPECT_EQ(project.deployment.resources.limits, (ResourceList{"2", "4Gi"}));
     EXPECT_EQ(project.deployment.resources.requests, (ResourceList{"1", "2Gi"}));
-    EXPECT_EQ(project.deployment.rbac, RbacConfig::clusterLevel());
+    EXPECT_EQ(project.deployment.rbac, RbacConfig::derived());
     EXPECT_EQ(project.hpa, (HpaConfig{3, 10, 70, 80}));
     EXPECT_EQ(project.pdb, (PdbConfig{IntOrPercent{2, false}, std::nullopt}));
     ASSERT_TRUE(project.service.has_value());
@@ -75,13 +75,13 @@ TEST_F(ProjectLoader, GatewayExample_KeepsComponentOrderAndTypes) {
     const CollectorConfig &collector = project.collector;
 
     ASSERT_EQ(collector.exporters.size(), 2U);
-    EXPECT_EQ(collector.exporters[0].id, "otlp/jaeger");
-    EXPECT_EQ(collector.exporters[0].type(), "otlp");
-    EXPECT_EQ(collector.exporters[1].id, "otlp");
+    EXPECT_EQ(collector.exporters[0].id, "otlp_grpc/jaeger");
+    EXPECT_EQ(collector.exporters[0].type(), "otlp_grpc");
+    EXPECT_EQ(collector.exporters[1].id, "otlp_grpc");
     ASSERT_EQ(collector.processors.size(), 4U);
     EXPECT_EQ(collector.processors[0].config["limit_mib"], 3276);
     EXPECT_EQ(collector.exporters[0].config["tls"]["insecure"], true);
-    EXPECT_EQ(collector.pipelines[0].exporters, (std::vector<std::string>{"otlp/jaeger", "otlp"}));
+    EXPECT_EQ(collector.pipelines[0].exporters, (std::vector<std::string>{"otlp_grpc/jaeger", "otlp_grpc"}));
     EXPECT_EQ(collector.telemetry["metrics"]["readers"][0]["pull"]["exporter"]["prometheus"]["port"], 8888);
 }
 

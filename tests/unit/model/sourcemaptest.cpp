@@ -60,11 +60,11 @@ TEST_F(SourceMapLookup, ComponentSetting_HasItsLine) {
 }
 
 TEST_F(SourceMapLookup, PipelineListItem_HasItsLineAndColumn) {
-    const auto expected = positionOf(m_text, "otlp/jaeger, otlp]");
+    const auto expected = positionOf(m_text, "otlp_grpc/jaeger, otlp_grpc]");
     const SourceLocation location = m_sources.find("collector.service.pipelines.traces.exporters[1]");
 
     EXPECT_EQ(location.line, expected.line);
-    EXPECT_EQ(location.column, expected.column + static_cast<int>(std::string_view("otlp/jaeger, ").size()));
+    EXPECT_EQ(location.column, expected.column + static_cast<int>(std::string_view("otlp_grpc/jaeger, ").size()));
 }
 
 TEST_F(SourceMapLookup, ServiceExtension_HasItsLine) {
