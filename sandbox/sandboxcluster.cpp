@@ -111,7 +111,7 @@ struct SandboxCluster::Runtime {
     std::expected<void, std::string> makeCertificates();
     void registerUsers();
     void startControllers();
-    std::expected<void, std::string> serve();
+    std::expected<void, std::string> bind();
     [[nodiscard]] std::string renderKubeconfig() const;
 };
 
@@ -163,10 +163,10 @@ void SandboxCluster::Runtime::startControllers() {
     collector = std::make_unique<GarbageCollector>(store, registry, deleter);
 }
 
-std::expected<void, std::string> SandboxCluster::Runtime::serve() {
+std::expected<void, std::string> SandboxCluster::Runtime::bind() {
     ServerTls tls{serverCertificate ? &*serverCertificate : nullptr,
                   authority ? authority->certificate() : nullptr};
-    auto bound = server.start(options.listenHost, options.listenPort, options.plainHttp ? nullptr : &tls);
+    auto bound = server.bind(options.listenHost, options.listenPort, options.plainHttp ? nullptr : &tls);
     if (!bound) {
         return std::unexpected(bound.error());
     }
@@ -208,13 +208,14 @@ std::expected<std::string, std::string> SandboxCluster::start(const SandboxOptio
     }
     r.registerUsers();
     r.startControllers();
-    if (auto served = r.serve(); !served) {
+    if (auto bound = r.bind(); !bound) {
         stop();
-        return std::unexpected(served.error());
+        return std::unexpected(bound.error());
     }
-
+    // The cluster is populated before the first connection is accepted.
     ClusterBootstrap(r.store, r.registry, r.defaulter)
         .populate({options.operatorNamespaces, options.nodeCount, "v" + options.serverVersion, r.port});
+    r.server.serve();
     r.kubeconfig = r.renderKubeconfig();
     if (!options.kubeconfigOut.empty() && !writePrivateFile(options.kubeconfigOut, r.kubeconfig)) {
         stop();

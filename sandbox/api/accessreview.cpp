@@ -72,7 +72,9 @@ ApiResponse AccessReview::handle(const ApiRequest &request, const ResourceType &
     }
     review["metadata"]["creationTimestamp"] = nullptr;
 
-    if (type.kind == "SelfSubjectRulesReview") {
+    if (type.kind == "SelfSubjectReview") {
+        review["status"] = {{"userInfo", {{"username", request.user.name}, {"groups", request.user.groups}}}};
+    } else if (type.kind == "SelfSubjectRulesReview") {
         review["status"] = rulesStatus(request.user, spec.value("namespace", std::string()));
     } else if (type.kind == "SelfSubjectAccessReview") {
         review["status"] = accessStatus(request.user, spec);

@@ -9,9 +9,9 @@ namespace otelconsole::sandbox {
 class RbacAuthorizer;
 struct ResourceType;
 
-/// authorization.k8s.io/v1 reviews, answered from the same RBAC evaluation requests go through:
-/// SelfSubjectAccessReview ("can I?"), SelfSubjectRulesReview ("what may I do here?") and
-/// SubjectAccessReview ("can they?").
+/// The review kinds, answered on the spot from the same RBAC evaluation requests go through:
+/// SelfSubjectAccessReview ("can I?"), SelfSubjectRulesReview ("what may I do here?"),
+/// SubjectAccessReview ("can they?") and authentication's SelfSubjectReview ("who am I?").
 class AccessReview {
 public:
     explicit AccessReview(const RbacAuthorizer &authorizer);

@@ -128,7 +128,8 @@ std::vector<BootstrapObject> clusterRoles() {
                                       {"verbs", {"get"}}}})),
         clusterRole("system:basic-user",
                     json::array({rule({"authorization.k8s.io"},
-                                      {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}, {"create"})})),
+                                      {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}, {"create"}),
+                                 rule({"authentication.k8s.io"}, {"selfsubjectreviews"}, {"create"})})),
     };
 }
 

@@ -150,6 +150,8 @@ std::vector<ResourceType> reviewTypes() {
             {"authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", false, {}},
             kCreateOnly),
         makeType({"authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false, {}},
+                 kCreateOnly),
+        makeType({"authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false, {}},
                  kCreateOnly)};
     for (auto &type : types) {
         type.stored = false;

@@ -136,7 +136,7 @@ ApiServer::~ApiServer() {
     stop();
 }
 
-std::expected<int, std::string> ApiServer::start(const std::string &host, int port, const ServerTls *tls) {
+std::expected<int, std::string> ApiServer::bind(const std::string &host, int port, const ServerTls *tls) {
     if (tls) {
         const ServerTls copy = *tls;
         m_server = std::make_unique<httplib::SSLServer>(
@@ -154,8 +154,11 @@ std::expected<int, std::string> ApiServer::start(const std::string &host, int po
     if (bound <= 0) {
         return std::unexpected("could not listen on " + host + ":" + std::to_string(port));
     }
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
     return bound;
+}
+
+void ApiServer::serve() {
+    m_thread = std::thread([this] { m_server->listen_after_bind(); });
 }
 
 void ApiServer::stop() {

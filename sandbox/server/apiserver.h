@@ -39,8 +39,12 @@ public:
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;
 
-    /// Binds and starts serving; `tls` null means plain HTTP. Returns the bound port.
-    std::expected<int, std::string> start(const std::string &host, int port, const ServerTls *tls);
+    /// Binds the listening socket; `tls` null means plain HTTP. Returns the bound port. Connections
+    /// wait in the backlog until serve() is called.
+    std::expected<int, std::string> bind(const std::string &host, int port, const ServerTls *tls);
+
+    /// Starts accepting connections on the server's own threads.
+    void serve();
 
     /// Stops accepting, ends open watches and joins every thread.
     void stop();

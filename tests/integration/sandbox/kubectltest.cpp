@@ -239,3 +239,9 @@ TEST_F(SandboxKubectl, GetPodsWatch_ShowsNewPod) {
     creator.join();
     EXPECT_NE(result.output.find("watched"), std::string::npos) << result.output;
 }
+
+TEST_F(SandboxKubectl, AuthWhoami_NamesContextUser) {
+    const CommandResult result = kubectl("--context sandbox-viewer auth whoami");
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_NE(result.output.find("viewer"), std::string::npos) << result.output;
+}

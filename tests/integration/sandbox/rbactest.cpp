@@ -204,3 +204,11 @@ TEST_F(SandboxRbac, ServiceAccountBinding_GrantsThroughAuthorizer) {
     EXPECT_EQ(collector.get("/api/v1/namespaces/shop/pods").status, 200);
     EXPECT_EQ(collector.get("/api/v1/namespaces/observability/pods").status, 403);
 }
+
+TEST_F(SandboxRbac, SelfSubjectReview_NamesTheCaller) {
+    const json review{{"apiVersion", "authentication.k8s.io/v1"}, {"kind", "SelfSubjectReview"}};
+    auto answer = operatorUser().post("/apis/authentication.k8s.io/v1/selfsubjectreviews", review);
+    ASSERT_EQ(answer.status, 201) << answer.body;
+    EXPECT_EQ(answer.json["status"]["userInfo"]["username"], "operator");
+    EXPECT_EQ(answer.json["status"]["userInfo"]["groups"], json::array({"system:authenticated"}));
+}
