@@ -119,20 +119,6 @@ bool isHealthCheck(const UsedComponent &used) {
 
 } // namespace
 
-const Json *findSetting(const Json &settings, std::string_view dottedPath) {
-    const Json *current = &settings;
-    while (!dottedPath.empty()) {
-        const auto dot = dottedPath.find('.');
-        const std::string key(dottedPath.substr(0, dot));
-        if (!current->is_object() || !current->contains(key)) {
-            return nullptr;
-        }
-        current = &(*current)[key];
-        dottedPath = dot == std::string_view::npos ? std::string_view{} : dottedPath.substr(dot + 1);
-    }
-    return current;
-}
-
 std::optional<int> portFromEndpoint(std::string_view endpoint) {
     const auto colon = endpoint.rfind(':');
     if (colon == std::string_view::npos) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/json.h"
+#include "common/settings.h"
 #include "model/project.h"
 #include "render/usedcomponent.h"
 
@@ -50,9 +51,5 @@ inline constexpr int defaultHealthCheckPort = 13133;
 
 /// `base`, or `base-<name>` for a component id `type/name`, reduced to a valid IANA service name.
 [[nodiscard]] std::string portNameFor(std::string_view base, std::string_view componentId);
-
-/// The value at a dotted path (`protocols.grpc.endpoint`) in a component's settings, or nullptr when
-/// a step of the path is missing. A key that is present with a null value is found.
-[[nodiscard]] const Json *findSetting(const Json &settings, std::string_view dottedPath);
 
 } // namespace otelconsole

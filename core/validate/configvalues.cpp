@@ -8,22 +8,6 @@
 
 namespace otelconsole {
 
-const Json *findSetting(const Json &config, std::string_view dottedKey) {
-    const Json *current = &config;
-    while (!dottedKey.empty()) {
-        const std::size_t dot = dottedKey.find('.');
-        const std::string key(dottedKey.substr(0, dot));
-        if (!current->is_object())
-            return nullptr;
-        const auto found = current->find(key);
-        if (found == current->end())
-            return nullptr;
-        current = &*found;
-        dottedKey = dot == std::string_view::npos ? std::string_view() : dottedKey.substr(dot + 1);
-    }
-    return current;
-}
-
 std::optional<std::int64_t> integerSetting(const Json &config, std::string_view dottedKey) {
     const Json *value = findSetting(config, dottedKey);
     if (!value)

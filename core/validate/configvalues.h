@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/json.h"
+#include "common/settings.h"
 
 #include <cstdint>
 #include <optional>
@@ -11,10 +12,6 @@
 namespace otelconsole {
 
 // Reading values out of a component's settings, which are kept in the collector's own loose format.
-
-/// The value at a dotted key (`protocols.grpc.endpoint`), or nullptr when any step is missing. A key
-/// that is present with a null value (`grpc:` with nothing after it) is found.
-[[nodiscard]] const Json *findSetting(const Json &config, std::string_view dottedKey);
 
 /// An integer setting; floats with no fraction count, strings do not (the collector rejects them too).
 [[nodiscard]] std::optional<std::int64_t> integerSetting(const Json &config, std::string_view dottedKey);
