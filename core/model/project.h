@@ -60,8 +60,8 @@ enum class RbacPreset {
 /// The collector's identity in the cluster and what it may read.
 struct RbacConfig {
     RbacPreset preset = RbacPreset::PodLevel;
-    std::string serviceAccount;     ///< empty: derived from the project name
-    std::vector<PolicyRule> rules;  ///< Custom only; the other presets compute theirs
+    std::string serviceAccount;    ///< empty: derived from the project name
+    std::vector<PolicyRule> rules; ///< Custom only; the other presets compute theirs
 
     [[nodiscard]] static RbacConfig nodeLevel();
     [[nodiscard]] static RbacConfig clusterLevel();
@@ -105,7 +105,8 @@ struct ServicePort {
 struct ServiceSpec {
     ServiceType type = ServiceType::ClusterIP;
     std::vector<ServicePort> ports;
-    bool headless = false; ///< also create `<name>-headless` (clusterIP: None), e.g. for load-balancing exporters
+    bool headless =
+        false; ///< also create `<name>-headless` (clusterIP: None), e.g. for load-balancing exporters
 
     bool operator==(const ServiceSpec &) const = default;
 };
@@ -175,7 +176,7 @@ struct Toleration {
     std::string key;
     std::string op = "Exists"; ///< Exists | Equal
     std::string value;
-    std::string effect;        ///< empty: all effects
+    std::string effect; ///< empty: all effects
 
     bool operator==(const Toleration &) const = default;
 };

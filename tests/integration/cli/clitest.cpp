@@ -81,7 +81,8 @@ TEST_F(CommandLine, ValidateExample_ReportsNoErrors) {
 }
 
 TEST_F(CommandLine, MissingFile_IsBadUsage) {
-    const ProcessResult result = run({QStringLiteral("validate"), m_dir.filePath(QStringLiteral("absent.yaml"))});
+    const ProcessResult result =
+        run({QStringLiteral("validate"), m_dir.filePath(QStringLiteral("absent.yaml"))});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("absent.yaml"), std::string::npos) << result.err;
 }

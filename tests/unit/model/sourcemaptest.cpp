@@ -64,7 +64,8 @@ TEST_F(SourceMapLookup, PipelineListItem_HasItsLineAndColumn) {
     const SourceLocation location = m_sources.find("collector.service.pipelines.traces.exporters[1]");
 
     EXPECT_EQ(location.line, expected.line);
-    EXPECT_EQ(location.column, expected.column + static_cast<int>(std::string_view("otlp_grpc/jaeger, ").size()));
+    EXPECT_EQ(location.column,
+              expected.column + static_cast<int>(std::string_view("otlp_grpc/jaeger, ").size()));
 }
 
 TEST_F(SourceMapLookup, ServiceExtension_HasItsLine) {
