@@ -47,7 +47,7 @@ TEST_F(ModeSwitch, ToGatewayWithoutReplicas_SetsTheDefault) {
 }
 
 TEST_F(ModeSwitch, FixedRbacPreset_FollowsTheMode) {
-    ASSERT_EQ(m_gateway.deployment.rbac.preset, RbacPreset::ClusterLevel);
+    m_gateway.deployment.rbac = RbacConfig::clusterLevel();
 
     static_cast<void>(switchMode(m_gateway, DeploymentMode::DaemonSet));
 
